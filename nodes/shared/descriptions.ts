@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from './constants';
+import { checks, validateParameter } from './validation';
 
 type Show = { resource: string[]; operation: string[] };
 
@@ -60,5 +61,25 @@ export function simplifyControl(show: Show, what: string): INodeProperties {
 		displayOptions: { show },
 		default: false,
 		description: `Whether to return a compact version of each ${what} instead of every field Trustoo sends`,
+	};
+}
+
+/**
+ * An option for operations whose path is not in any retrievable doc version: the node calls the
+ * inferred path unless the user names the real one, so a wrong guess is fixable without a release.
+ * Goes inside the operation's options collection named `collection`.
+ */
+export function pathOverrideOption(collection: string, inferredPath: string): INodeProperties {
+	return {
+		displayName: 'Path Override',
+		name: 'pathOverride',
+		type: 'string',
+		default: '',
+		placeholder: inferredPath,
+		description: `API path to call instead of ${inferredPath}, which is inferred (Trustoo's docs do not show it). Starts with /; the base URL comes from the credential.`,
+		routing: {
+			request: { url: '={{ String($value).trim() || undefined }}' },
+			send: { preSend: [validateParameter(`${collection}.pathOverride`, 'Path Override', checks.apiPath)] },
+		},
 	};
 }

@@ -17,9 +17,15 @@ export function canonicalString(pairs: QueryPair[], timestamp: string, body?: st
 	return body ? `${base}|${body}` : base;
 }
 
-/** Lowercase hex HMAC-SHA256, keyed with the shop's private token. */
-export function hmacHex(key: string, message: string): string {
-	return createHmac('sha256', key).update(message, 'utf8').digest('hex');
+/**
+ * Lowercase hex HMAC-SHA256, keyed with the shop's private token. Bytes are hashed as they are, so
+ * a webhook's raw body is verified without a lossy round trip through a string.
+ */
+export function hmacHex(key: string, message: string | Buffer): string {
+	const hmac = createHmac('sha256', key);
+	if (typeof message === 'string') hmac.update(message, 'utf8');
+	else hmac.update(message);
+	return hmac.digest('hex');
 }
 
 export function signRequest(privateToken: string, pairs: QueryPair[], timestamp: string, body?: string): string {

@@ -99,15 +99,18 @@ const CONTENT = {
   ],
 };
 
-const STORE_CONTENT = [
-  'Great shop, fast shipping and friendly support! 📦',
-  'Second order from this store and both were perfect.',
-  'Easy checkout, package arrived in 3 days. Danke!',
-  'Service client au top, merci !',
-  'ショップの対応がとても丁寧でした。',
-  'Slow shipping to Canada but everything arrived in good shape.',
-  'Had to contact support twice about a wrong item; sorted in the end.',
-];
+/** Store (not product) reviews, by sentiment. */
+const STORE_CONTENT = {
+  good: [
+    'Great shop, fast shipping and friendly support! 📦',
+    'Second order from this store and both were perfect.',
+    'Easy checkout, package arrived in 3 days. Danke!',
+    'Service client au top, merci !',
+    'ショップの対応がとても丁寧でした。',
+  ],
+  mixed: ['Slow shipping to Canada but everything arrived in good shape.', 'Had to contact support twice about a wrong item; sorted in the end.'],
+  bad: ['Parcel lost twice and nobody answered my emails.', 'Charged twice for one order; still waiting for the refund. 😤'],
+};
 
 const REPLIES = [
   'Thank you so much for your kind words! 🙏',

@@ -97,7 +97,8 @@ function generateReviews(seed, shop, count, firstId) {
       reply = { content: rng.pick(REPLIES), reply_at: formatDateTime(replyMs) };
       updatedMs = replyMs;
     }
-    const contentPool = isStore ? STORE_CONTENT : CONTENT[rating];
+    const storePool = rating >= 4 ? STORE_CONTENT.good : rating === 3 ? STORE_CONTENT.mixed : STORE_CONTENT.bad;
+    const contentPool = isStore ? storePool : CONTENT[rating];
     const sentences = isStore ? 1 : rng.int(1, 2);
     const content = rng.sample(contentPool, sentences).join(' ');
     return {

@@ -34,6 +34,7 @@ class Store {
     this.unsubscribes = [];
     this.nextReviewId = d.nextReviewId;
     this.nextEventId = d.nextEventId;
+    this.nextCustomerId = 7391000000001;
     this.webhooks.clear();
     this.oauth.clear();
     this.uploads.clear();

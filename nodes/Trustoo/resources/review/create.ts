@@ -1,22 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { simplifyControl } from '../../../shared/descriptions';
-import { checks, validateParameter } from '../../../shared/validation';
+import { checks, readDateTime, validateParameter, validateRequired } from '../../../shared/validation';
+import { reviewMediaBody, reviewMediaFields } from './media';
 import { REVIEW_SOURCES } from './sources';
 
 const showOnlyForReviewCreate = { resource: ['review'], operation: ['create'] };
 
-/** `YYYY-MM-DD HH:MM:SS`, the format of `commented_at` (V2/V3 field table). */
-function toTrustooDateTime(value: string): string {
-	const trimmed = value.trim();
-	if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(trimmed)) return trimmed;
-	if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return `${trimmed} 00:00:00`;
-	return new Date(trimmed).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /**
  * Builds the whole Create Review body in one place: booleans become the 0/1 flags Trustoo uses,
- * media follows the newest docs (an array of `{url, thumbnail_url, type, is_published}`, V5/V6),
+ * dates the `YYYY-MM-DD HH:MM:SS` of the field table, media follows the newest docs (see media.ts),
  * and only fields the user set are sent.
  */
 async function buildReviewBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -25,7 +18,7 @@ async function buildReviewBody(this: IExecuteSingleFunctions, requestOptions: IH
 		rating: Number(this.getNodeParameter('rating')),
 		author: String(this.getNodeParameter('author')).trim(),
 		source: this.getNodeParameter('source') as string,
-		commented_at: toTrustooDateTime(String(this.getNodeParameter('commentedAt') || new Date().toISOString())),
+		commented_at: readDateTime(this, this.getNodeParameter('commentedAt', '') || new Date().toISOString(), 'Commented At'),
 	};
 	const text: Array<[string, string]> = [
 		['productId', 'product_id'],
@@ -50,31 +43,22 @@ async function buildReviewBody(this: IExecuteSingleFunctions, requestOptions: IH
 	] as const) {
 		if (extra[field] !== undefined) body[key] = extra[field] ? 1 : 0;
 	}
-	const media = ((extra.media as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-	if (media.length) {
-		body.media = media.map((entry) => ({
-			url: String(entry.url).trim(),
-			...(entry.thumbnailUrl ? { thumbnail_url: String(entry.thumbnailUrl).trim() } : {}),
-			type: entry.type === 'video' ? 2 : 1,
-			is_published: entry.isPublished === false ? 0 : 1,
-		}));
-	}
-	const reply = extra.reply as IDataObject | undefined;
-	const replyEntry = (reply?.value ?? undefined) as IDataObject | undefined;
+	const media = reviewMediaBody.call(this, extra);
+	if (media.length) body.media = media;
+	const replyEntry = ((extra.reply as IDataObject | undefined)?.value ?? undefined) as IDataObject | undefined;
 	if (replyEntry?.content) {
-		body.reply = {
-			content: String(replyEntry.content),
-			...(replyEntry.replyAt ? { reply_at: toTrustooDateTime(String(replyEntry.replyAt)) } : {}),
-		};
+		const replyAt = readDateTime(this, replyEntry.replyAt, 'Reply → Replied At');
+		body.reply = { content: String(replyEntry.content), ...(replyAt ? { reply_at: replyAt } : {}) };
 	}
 	requestOptions.body = body;
 	return requestOptions;
 }
 
 export const reviewCreatePreSend: PreSendAction[] = [
-	validateParameter('rating', 'Rating', checks.rating),
-	validateParameter('author', 'Author', checks.notEmpty, checks.maxLength(120)),
-	validateParameter('commentedAt', 'Commented At', checks.dateTime),
+	validateRequired('rating', 'Rating', checks.rating),
+	validateRequired('author', 'Author', checks.notEmpty, checks.maxLength(120)),
+	validateParameter('additionalFields.productId', 'Product ID', checks.numericId),
+	validateParameter('additionalFields.orderId', 'Order ID', checks.numericId),
 	validateParameter('additionalFields.authorEmail', 'Author Email', checks.email),
 	validateParameter('additionalFields.title', 'Title', checks.maxLength(300)),
 	validateParameter('additionalFields.content', 'Content', checks.maxLength(10000)),
@@ -134,37 +118,7 @@ export const reviewCreateDescription: INodeProperties[] = [
 			{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Review text (up to 10,000 characters)' },
 			{ displayName: 'Featured', name: 'isFeatured', type: 'boolean', default: false, description: 'Whether the review is featured' },
 			{ displayName: 'Item Type', name: 'itemType', type: 'string', default: '', placeholder: 'Red / XL', description: 'The variant the customer bought' },
-			{
-				displayName: 'Media',
-				name: 'media',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add Photo or Video',
-				description: 'Photos or videos already uploaded (use Media → Upload Image or Upload Video to get a URL)',
-				options: [
-					{
-						displayName: 'Entry',
-						name: 'entries',
-						values: [
-							{ displayName: 'URL', name: 'url', type: 'string', default: '', required: true },
-							{ displayName: 'Thumbnail URL', name: 'thumbnailUrl', type: 'string', default: '' },
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								default: 'image',
-								// inferred: media type 1 = image, 2 = video (the V6 schema was not retrievable).
-								options: [
-									{ name: 'Image', value: 'image' },
-									{ name: 'Video', value: 'video' },
-								],
-							},
-							{ displayName: 'Published', name: 'isPublished', type: 'boolean', default: true, description: 'Whether the photo or video is shown on the store front' },
-						],
-					},
-				],
-			},
+			...reviewMediaFields,
 			{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '', description: 'Shopify order ID' },
 			{ displayName: 'Pinned to Top', name: 'isTop', type: 'boolean', default: false, description: 'Whether the review is pinned to the top' },
 			{ displayName: 'Product ID', name: 'productId', type: 'string', default: '', description: 'Shopify product ID. Leave empty for a store review.' },

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { confirmOutput } from '../../../shared/output';
 import { reviewIdLocator } from './reviewLocator';
 
 const showOnlyForReviewDelete = { resource: ['review'], operation: ['delete'] };
@@ -11,3 +12,8 @@ export const reviewDeleteDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'id', value: '={{ String($value).trim() }}' } },
 	},
 ];
+
+/** Trustoo's answer carries no data (inferred: an empty object), so the item says what was deleted. */
+export const reviewDeleteOutput = confirmOutput(function () {
+	return { deleted: true, id: String(this.getNodeParameter('reviewId', '', { extractValue: true })).trim() };
+});

@@ -4,8 +4,9 @@ import { PATHS } from '../../../shared/constants';
 import { normalizeReview, simplifyReview } from '../../../shared/normalize';
 import { shapeOutput } from '../../../shared/output';
 import { trustooRouting } from '../../../shared/routing';
+import { validateRequired } from '../../../shared/validation';
 import { reviewCreateDescription, reviewCreatePreSend } from './create';
-import { reviewDeleteDescription } from './delete';
+import { reviewDeleteDescription, reviewDeleteOutput } from './delete';
 import { reviewGetDescription } from './get';
 import { reviewGetManyDescription } from './getAll';
 
@@ -26,29 +27,34 @@ export const reviewDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a review',
 				description:
-					'Add a review to the shop (for example one imported from another platform). Returns the new review with its ID.',
+					'Add a review to the shop, e.g. one imported from another platform, with optional photos/videos (upload them first with Media → Upload Image or Upload Video) and a shop reply. Returns the new review with its ID.',
 				routing: trustooRouting('POST', PATHS.reviewCreate, { preSend: reviewCreatePreSend, postReceive: [reviewOutput] }),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a review',
-				description: 'Permanently delete one review by its ID. This cannot be undone.',
-				routing: trustooRouting('POST', PATHS.reviewDelete),
+				description:
+					'Permanently delete one review by its ID. This cannot be undone. Returns {success, deleted, id}. (The body {id} is inferred from public client code.)',
+				routing: trustooRouting('POST', PATHS.reviewDelete, {
+					preSend: [validateRequired('reviewId', 'Review')],
+					postReceive: [reviewDeleteOutput],
+				}),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a review',
-				description: 'Get one review by its ID, with rating, text, author, media and the shop’s reply',
-				routing: trustooRouting('GET', PATHS.reviewGet, { postReceive: [reviewOutput] }),
+				description:
+					'Get one review by its ID, with rating, text, author, media and the shop’s reply. (The ID’s query name is not documented: the node sends it as both id and review_id.)',
+				routing: trustooRouting('GET', PATHS.reviewGet, { preSend: [validateRequired('reviewId', 'Review')], postReceive: [reviewOutput] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many reviews',
 				description:
-					'List reviews, newest first by default, filtered by product, store or product reviews, star ratings, sources or a keyword',
+					'List reviews, newest first by default, filtered by product, store or product reviews, star ratings, sources or a keyword. (Filter names come from public client code; the doc table was not retrievable.)',
 				routing: trustooRouting('GET', PATHS.reviewList, { postReceive: [reviewOutput] }),
 			},
 		],

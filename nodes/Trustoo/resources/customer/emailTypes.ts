@@ -1,0 +1,20 @@
+/** Every `email_type` of Email Unsubscribe (docs, all versions), with a readable name. */
+export const EMAIL_TYPES: Array<[value: string, name: string]> = [
+	['all', 'All Emails'],
+	['advocate_reward_paid', 'Advocate Reward Paid'],
+	['advocate_reward_refund', 'Advocate Reward Refund'],
+	['answer_notification', 'Answer Notification'],
+	['auto_leave_review', 'Auto Leave Review'],
+	['discount_for_photo_review', 'Discount for Photo Review'],
+	['left_review', 'Left Review'],
+	['market_email', 'Marketing Email'],
+	['post_purchase_referral', 'Post-Purchase Referral'],
+	['question_notification', 'Question Notification'],
+	['reply_to_review', 'Reply to Review'],
+	['request_update_review', 'Request to Update Review'],
+	['review_display_quota_exhausted', 'Review Display Quota Exhausted'],
+	['review_media_remind', 'Review Media Reminder'],
+	['review_request', 'Review Request'],
+	['review_request_quota_exhausted', 'Review Request Quota Exhausted'],
+	['review_request_test', 'Review Request Test'],
+];
