@@ -40,8 +40,12 @@ class Sandbox extends EventEmitter {
     this._closed = false;
     this._refreshOss();
     this.server = http.createServer(createRequestHandler(this));
-    // The emitter must never crash the process for an unhandled 'internal-error'.
-    this.on('internal-error', () => {});
+  }
+
+  /** A bug in the sandbox itself (answered as code 13): emitted, or printed when nobody listens. */
+  _internalError(e) {
+    if (this.listenerCount('internal-error') > 0) this.emit('internal-error', e);
+    else process.stderr.write(`trustoo-sandbox internal error: ${e && e.stack ? e.stack : e}\n`);
   }
 
   _refreshOss() {

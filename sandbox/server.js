@@ -88,7 +88,7 @@ async function handleApi(sandbox, req, res, { path, pairs, query, rawBody, log, 
       message = e.message;
     } else {
       log.error = String(e && e.stack ? e.stack : e);
-      sandbox.emit('internal-error', e);
+      sandbox._internalError(e);
     }
     body = buildEnvelope({ code, message, nowMs: ctx.nowMs, requestId: log.requestId });
     log.code = code;
@@ -116,7 +116,7 @@ function indexPage(sandbox, res) {
 function createRequestHandler(sandbox) {
   return (req, res) => {
     handle(sandbox, req, res).catch((e) => {
-      sandbox.emit('internal-error', e);
+      sandbox._internalError(e);
       if (!res.headersSent) sendText(res, 500, 'sandbox internal error');
       else res.destroy();
     });

@@ -90,7 +90,7 @@ async function handleAdmin(sandbox, req, res, { path, rawQuery, rawBody }) {
   } catch (e) {
     if (e instanceof SandboxUsageError) return send(res, e.status, { error: e.message });
     if (e instanceof ApiError || e instanceof TypeError) return send(res, 400, { error: e.message });
-    sandbox.emit('internal-error', e);
+    sandbox._internalError(e);
     return send(res, 500, { error: 'sandbox internal error' });
   }
 }

@@ -42,6 +42,7 @@ function authenticateSignature(ctx) {
     const hint = timestamp.length >= 13 ? ' (it looks like milliseconds; send seconds)' : '';
     throw unauthenticated(`Timestamp is more than 15 minutes in the future${hint}`);
   }
+  // inferred: the docs show lowercase hex only, so uppercase hex is refused like any other non-match.
   if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hex characters (HMAC-SHA256)');
   // Kept in the request log (not in the answer) so tests and humans can see what was signed.
   ctx.log.signedString = canonicalQuery(ctx.pairs, timestamp) + (ctx.rawBody.length ? `|<${ctx.rawBody.length} body bytes>` : '');
@@ -96,7 +97,8 @@ function secretEquals(a, b) {
 }
 
 /**
- * Platform client credentials (body or query, per endpoint). Missing or wrong -> code 16.
+ * Platform client credentials (body or query, per endpoint).
+ * inferred: missing or wrong credentials are code 16 (unauthenticated), not 3.
  * @param {{requireSecret?: boolean}} [o]
  */
 function authenticateClient(ctx, clientId, clientSecret, o = {}) {

@@ -79,6 +79,7 @@ function token(ctx) {
   // client_credentials: V6 "special platforms" flagged skip_shop_oauth=1 only (mode skipShopOauth).
   if (!ctx.opts.skipShopOauth) throw rejected('grant_type client_credentials is only available to platforms with skip_shop_oauth=1');
   const shop = resolveShop(ctx.store, body.shop_id, body.myshopify_domain);
+  // inferred: the grant creates the shop authorization; without scope every platform scope is granted.
   const scope = body.scope === undefined || body.scope === '' ? platform.scopes.join(',') : body.scope;
   if (typeof scope !== 'string') throw invalidArgument('scope must be a string');
   checkScopes(platform, scope);

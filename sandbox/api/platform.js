@@ -27,6 +27,7 @@ function cancelAuthorization(ctx) {
   const platform = authenticateClient(ctx, body.client_id, body.client_secret);
   const shop = resolveShop(ctx.store, body.shop_id, body.myshopify_domain);
   ctx.log.shopId = shop.id;
+  // inferred: cancelling a shop that is not authorized is code 5.
   if (!removeAuthorization(ctx, platform.platformId, shop.id)) throw notFound(`no active authorization for shop ${shop.id}`);
   return {};
 }

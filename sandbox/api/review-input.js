@@ -54,6 +54,7 @@ function parseMedia(v) {
     if (type !== 1 && type !== 2) throw invalidArgument(`${at}.type must be 1 (image) or 2 (video)`);
     const pub = m.is_published === undefined || m.is_published === null ? 1 : m.is_published;
     if (pub !== 0 && pub !== 1) throw invalidArgument(`${at}.is_published must be 0 or 1`);
+    // inferred: without a thumbnail the media URL doubles as its thumbnail.
     return { url: m.url, thumbnail_url: m.thumbnail_url || m.url, type, is_published: pub };
   });
 }

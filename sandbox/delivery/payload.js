@@ -20,6 +20,7 @@ function deliveryItem(objectJson, shop) {
 function deliveryHeaders({ publicToken, key, timestamp, body, requestId }) {
   return {
     'Content-Type': 'application/json',
+    // inferred: the shop's public token, also for platform webhooks ("the authorized public token").
     'Open-Trustoo-Webhook-Public-token': publicToken,
     'Open-Trustoo-Webhook-Timestamp': String(timestamp),
     'Open-Trustoo-Webhook-Sign': signWebhook(key, timestamp, body),

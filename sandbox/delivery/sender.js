@@ -7,7 +7,7 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /**
  * One POST attempt. Never rejects: connection errors and timeouts come back as `error`.
- * Redirects are not followed (a 3xx is just a non-200 status).
+ * inferred: redirects are not followed (a 3xx is just a non-200 status).
  * @returns {Promise<{status:number|null, body:string, error:string|null}>}
  */
 function postOnce(url, headers, body, { timeoutMs, agents, inflight }) {

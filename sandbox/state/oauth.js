@@ -69,6 +69,7 @@ class OAuthState {
     const fam = family || this.nextFamily++;
     const base = { platformId, clientId, shopId, scope, family: fam, revoked: false, issuedAt: nowMs };
     const access = { ...base, type: 'access', token: opaque(), expiresAt: nowMs + ttlSeconds * 1000 };
+    // UNKNOWN in the docs: refresh-token lifetime; inferred unlimited until used (rotate), revoked or disconnected.
     const refresh = { ...base, type: 'refresh', token: opaque(), expiresAt: Infinity, used: false };
     this.tokens.set(access.token, access);
     this.tokens.set(refresh.token, refresh);
@@ -100,6 +101,7 @@ class OAuthState {
       this.tokens.delete(pair.refresh.token);
       return { access: pair.access, refresh: rec };
     }
+    // inferred: the access token issued before the refresh stays valid until it expires.
     rec.used = true;
     return pair;
   }

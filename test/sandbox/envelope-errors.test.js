@@ -84,6 +84,31 @@ describe('envelope and error modes', () => {
     expect(badMode.json.error).toContain('errorMode');
   });
 
+  test('a sandbox bug answers code 13 (500 in status mode) without leaking details', async () => {
+    const { ROUTES } = require('../../sandbox/api/routes');
+    const route = ROUTES['/api/v1/openapi/get_orders'];
+    const original = route.handler;
+    const seen = [];
+    const onError = (e) => seen.push(e.message);
+    sb.on('internal-error', onError);
+    route.handler = () => {
+      throw new Error('boom secret detail');
+    };
+    try {
+      const a = await signedCall(sb, { path: 'get_orders' });
+      expect([a.status, a.json.code, a.json.message]).toEqual([200, 13, 'internal error']);
+      sb.setMode({ errorMode: 'status' });
+      const b = await signedCall(sb, { path: 'get_orders' });
+      expect([b.status, b.json.code]).toEqual([500, 13]);
+      expect(b.text).not.toContain('boom');
+      expect(sb.requests[sb.requests.length - 1].error).toContain('boom secret detail');
+      expect(seen).toEqual(['boom secret detail', 'boom secret detail']);
+    } finally {
+      route.handler = original;
+      sb.off('internal-error', onError);
+    }
+  });
+
   test('setMode rejects unknown options and bad values', () => {
     expect(() => sb.setMode({ nope: 1 })).toThrow(/unknown sandbox option/);
     expect(() => sb.setMode({ pageSizeCap: 0 })).toThrow(/pageSizeCap/);
