@@ -8,6 +8,7 @@ import { normalizeReview, simplifyReview } from '../shared/normalize';
 import { reviewFiltersProperty, reviewMatcher } from '../shared/reviewFilters';
 import type { ReviewFilters } from '../shared/reviewFilters';
 import { forEachPage, trustooData } from '../shared/transport';
+import { simplifyReviewsProperty } from '../shared/triggerProperties';
 import { PollScan, readPollState, writePollState } from './cursor';
 import type { PollEvent } from './cursor';
 
@@ -70,13 +71,7 @@ export class TrustooPollTrigger implements INodeType {
 					'On its first run the trigger starts from now. Set this to also get the reviews of the last few hours once.',
 			},
 			reviewFiltersProperty,
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return a compact version of each review instead of every field Trustoo sends',
-			},
+			simplifyReviewsProperty,
 		],
 	};
 
@@ -106,7 +101,8 @@ export class TrustooPollTrigger implements INodeType {
 			updatePages: watchUpdates ? Math.max(1, Number(this.getNodeParameter('updatePages', 1))) : 0,
 		});
 		await forEachPage.call(this, PATHS.reviewList, NEWEST_FIRST, (list, page) => scan.visit(list, page.page));
-		const { events, next } = scan.result();
+		const { events, next, undated } = scan.result();
+		if (undated > 0) this.logger.warn(`Trustoo Poll Trigger skipped ${undated} review(s) without a readable created_at`);
 		writePollState(staticData, next);
 		const items = events.filter((event) => matches(normalizeReview(event.review))).map(toItem);
 		return items.length > 0 ? [items] : null;

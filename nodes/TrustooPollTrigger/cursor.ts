@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { toTrustooDateTime } from '../shared/dateTime';
+
 /** The newest created_at the trigger has seen, and every review id seen at exactly that time. */
 export interface Cursor {
 	createdMs: number;
@@ -48,14 +50,8 @@ export function writePollState(staticData: IDataObject, state: PollState): void 
  */
 export function reviewTime(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	const plain = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
-	if (plain) {
-		const [, y, mo, d, h, mi, s] = plain.map(Number);
-		return Date.UTC(y, mo - 1, d, h, mi, s);
-	}
-	const parsed = Date.parse(value);
-	return Number.isNaN(parsed) ? undefined : parsed;
+	const text = typeof value === 'string' ? toTrustooDateTime(value) : undefined;
+	return text === undefined ? undefined : Date.parse(`${text.replace(' ', 'T')}Z`);
 }
 
 /**
@@ -84,6 +80,8 @@ export class PollScan {
 
 	private reachedOld = false;
 
+	private undatedCount = 0;
+
 	constructor(
 		private readonly state: PollState,
 		private readonly options: PollOptions,
@@ -96,8 +94,12 @@ export class PollScan {
 		for (const review of list) {
 			const id = String(review.id ?? '');
 			const createdMs = reviewTime(review.created_at);
-			if (!id || this.seenIds.has(id) || createdMs === undefined) continue;
+			if (!id || this.seenIds.has(id)) continue;
 			this.seenIds.add(id);
+			if (createdMs === undefined) {
+				this.undatedCount++;
+				continue;
+			}
 			this.noteNewest(id, createdMs);
 			const isNew = this.isNew(id, createdMs, boundary);
 			if (isNew) this.created.push({ at: createdMs, review });
@@ -107,8 +109,12 @@ export class PollScan {
 		return !this.reachedOld || page < this.options.updatePages;
 	}
 
-	/** What to emit, oldest first, and the state to store after a successful poll. */
-	result(): { events: PollEvent[]; next: PollState } {
+	/**
+	 * What to emit, oldest first, and the state to store after a successful poll. Reviews without a
+	 * readable created_at cannot be placed against the cursor and are counted in `undated` (the
+	 * field is inferred from the create-review body; the docs show no list item).
+	 */
+	result(): { events: PollEvent[]; next: PollState; undated: number } {
 		const byTime = (a: { at: number }, b: { at: number }) => a.at - b.at;
 		const events = [
 			...[...this.created].reverse().map((entry) => ({ ...entry, kind: 'created' as const })),
@@ -116,7 +122,11 @@ export class PollScan {
 		]
 			.sort(byTime)
 			.map(({ kind, review }) => ({ kind, review }));
-		return { events, next: { cursor: this.nextCursor(), versions: this.options.updatePages > 0 ? this.versions : undefined } };
+		return {
+			events,
+			next: { cursor: this.nextCursor(), versions: this.options.updatePages > 0 ? this.versions : undefined },
+			undated: this.undatedCount,
+		};
 	}
 
 	/** Reviews older than this are old; undefined on a first poll that starts from now. */

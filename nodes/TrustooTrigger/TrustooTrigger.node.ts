@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, trustooCredentials } from '../shared/authentication';
 import { reviewFiltersProperty } from '../shared/reviewFilters';
+import { simplifyReviewsProperty } from '../shared/triggerProperties';
 import { createSubscriptions, deleteSubscriptions, subscriptionsExist } from './lifecycle';
 import { receiveDelivery } from './receive';
 
@@ -42,7 +43,7 @@ export class TrustooTrigger implements INodeType {
 					{ name: 'Customer Event Created', value: 'customer_event/created', description: 'A shopper did something on a review widget (viewed, filtered, clicked…)' },
 					{ name: 'Review Created', value: 'review/created', description: 'A new review was posted or imported' },
 					{ name: 'Review Deleted or Hidden', value: 'review/deleted', description: 'A review was deleted, or hidden from the store' },
-					{ name: 'Review Updated', value: 'review/updated', description: 'A review was edited or replied to' },
+					{ name: 'Review Updated', value: 'review/updated', description: 'An existing review was changed' },
 				],
 			},
 			{
@@ -94,13 +95,7 @@ export class TrustooTrigger implements INodeType {
 				description:
 					'Whether to load the complete review from Trustoo for created and updated reviews (one API call each) before filtering. If loading fails, the delivered review is output with the error under _trustoo.fetch_error.',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return a compact version of each review instead of every field Trustoo sends',
-			},
+			simplifyReviewsProperty,
 		],
 	};
 

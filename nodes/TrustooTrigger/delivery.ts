@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WebhookTopic } from '../shared/constants';
-import { normalizeReview, simplifyReview } from '../shared/normalize';
+import { normalizeCustomerEvent, normalizeReview, simplifyReview } from '../shared/normalize';
 import { isWebhookTopic } from './subscriptions';
 
 /** The exact answer Trustoo counts as delivered (docs §8); anything else is retried for 135 minutes. */
@@ -40,6 +40,11 @@ export function isReviewTopic(topic: string): boolean {
 	return topic.startsWith('review/');
 }
 
+/** An entry with ids as strings (deliveries send numbers, the API strings), by what it is about. */
+export function normalizeEntry(topic: WebhookTopic, entry: IDataObject): IDataObject {
+	return isReviewTopic(topic) ? normalizeReview(entry) : normalizeCustomerEvent(entry);
+}
+
 export interface DeliveryMeta {
 	topic: WebhookTopic;
 	requestId: string | null;
@@ -48,15 +53,14 @@ export interface DeliveryMeta {
 }
 
 /**
- * One output item: the entry with ids as strings, compacted when Simplify is on (reviews only: the
- * fields of other events are UNKNOWN), and the delivery's topic and request id under `_trustoo`,
- * since the entry itself does not reliably carry them.
+ * One output item: the normalised entry, compacted when Simplify is on (reviews only: the fields
+ * of other events are UNKNOWN), and the delivery's topic and request id under `_trustoo`, since the
+ * entry itself does not reliably carry them.
  */
 export function outputJson(entry: IDataObject, meta: DeliveryMeta, simplify: boolean): IDataObject {
-	const normalized = normalizeReview(entry);
-	const json = simplify && isReviewTopic(meta.topic) ? simplifyReview(normalized) : normalized;
+	const json = simplify && isReviewTopic(meta.topic) ? simplifyReview(entry) : entry;
 	const trustoo: IDataObject = { topic: meta.topic, request_id: meta.requestId, received_at: meta.receivedAt };
-	if (normalized.my_shopify_domain !== undefined) trustoo.shop = normalized.my_shopify_domain;
+	if (entry.my_shopify_domain !== undefined) trustoo.shop = entry.my_shopify_domain;
 	if (meta.fetchError) trustoo.fetch_error = meta.fetchError;
 	return { ...json, _trustoo: trustoo };
 }

@@ -8,7 +8,7 @@ import type { ReviewFilters } from '../shared/reviewFilters';
 import { credentialType, trustooData } from '../shared/transport';
 import { deliveryKey, hasSeen, itemKey, processSeen, remember, setProcessSeen } from './dedupe';
 import type { SeenMap } from './dedupe';
-import { ACK_BODY, deliveryEntries, isReviewTopic, outputJson, resolveTopic } from './delivery';
+import { ACK_BODY, deliveryEntries, isReviewTopic, normalizeEntry, outputJson, resolveTopic } from './delivery';
 import type { DeliveryMeta } from './delivery';
 import { DELIVERY_HEADERS, header, verifyDelivery } from './signature';
 import type { Headers } from './signature';
@@ -70,7 +70,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const items: INodeExecutionData[] = [];
 	for (const entry of fresh) {
 		const meta: DeliveryMeta = { topic, requestId: requestId ?? null, receivedAt };
-		let json = normalizeReview(entry);
+		let json = normalizeEntry(topic, entry);
 		if (fetchFull) {
 			const full = await fetchReview.call(this, json);
 			json = full.review;
@@ -112,12 +112,16 @@ function takeFresh(context: IWebhookFunctions, topic: WebhookTopic, requestId: s
 
 /**
  * Active workflows keep the memory in static data, which n8n persists after each delivery, and
- * also in this process, which covers two deliveries arriving at the same moment. A test listener's
- * static data is not persisted, so there only the process memory is used.
+ * also in this process, which covers two deliveries arriving at the same moment (each loads static
+ * data before the other saved it). A test listener's static data is not persisted, so there only
+ * the process memory is used.
  */
 function dedupeMemory(context: IWebhookFunctions): { load: () => SeenMap; save: (seen: SeenMap) => void } {
-	const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
-	const persistent = context.getMode() === 'manual' ? undefined : new TriggerState(context.getWorkflowStaticData('node'));
+	const manual = context.getMode() === 'manual';
+	// Separate for a test listener: its deliveries come through their own subscriptions, and a test
+	// event must show up even when the active workflow has just received the same review.
+	const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:${manual ? 'test' : 'production'}`;
+	const persistent = manual ? undefined : new TriggerState(context.getWorkflowStaticData('node'));
 	return {
 		load: () => ({ ...(persistent?.seen() ?? {}), ...processSeen(scope) }),
 		save: (seen) => {

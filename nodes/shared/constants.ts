@@ -54,5 +54,19 @@ export const WEBHOOK_TOPICS = [
 
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
 
+/**
+ * OAuth2 scopes. The first five are named in the docs (V6); the read scopes of orders and
+ * customers are inferred names (the docs name no scope for those endpoints).
+ */
+export const OAUTH_SCOPES = [
+	{ value: 'read_reviews', name: 'Read Reviews', description: 'Reviews, review detail and ratings' },
+	{ value: 'write_reviews', name: 'Write Reviews', description: 'Create and delete reviews, upload media, review webhooks' },
+	{ value: 'read_customer_events', name: 'Read Customer Events', description: 'Customer events and their webhook' },
+	{ value: 'write_customers', name: 'Write Customers', description: 'Unsubscribes and customer exclusions' },
+	{ value: 'read_shop_install_status', name: 'Read Shop Install Status', description: 'Shop installation status' },
+	{ value: 'read_orders', name: 'Read Orders (Inferred Name)', description: 'Order list; the scope name is inferred' },
+	{ value: 'read_customers', name: 'Read Customers (Inferred Name)', description: 'Customer exclusion list; the scope name is inferred' },
+] as const;
+
 /** Credential type names: signed tokens for a shop's own workflows, OAuth2 for platforms. */
 export const CREDENTIAL_TYPES = { shop: 'trustooApi', platform: 'trustooOAuth2Api' } as const;

@@ -26,6 +26,7 @@ const CODE_HINTS: Record<number, string> = {
 
 const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 const TRANSIENT_CODES = new Set([4, 8, 13]);
+const NETWORK_WORDING = /closed unexpectedly|socket hang up|ECONNRESET|ETIMEDOUT|timed out|timeout|EPIPE|EAI_AGAIN|refused the connection/i;
 const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
 
 /** What went wrong with one Trustoo call, in terms the retry policy and the error message both use. */
@@ -94,6 +95,7 @@ export function failureFromError(error: unknown): TrustooFailure {
 	if (known) return known;
 	const err = error as {
 		message?: string;
+		description?: string;
 		code?: string;
 		httpCode?: string | null;
 		cause?: { code?: string; response?: { status?: number; data?: unknown; body?: unknown; headers?: IDataObject } };
@@ -107,13 +109,17 @@ export function failureFromError(error: unknown): TrustooFailure {
 		const failure = failureFromResponse(status, body, response?.headers ?? {});
 		if (failure) return failure;
 	}
+	// n8n replaces a network error's message with its own wording and drops the original error, so
+	// the failure is recognised by either the error code or that wording.
 	const networkCode = err?.cause?.code ?? err?.code;
-	const isNetwork = typeof networkCode === 'string' && NETWORK_CODES.has(networkCode);
+	const text = `${err?.message ?? ''} ${err?.description ?? ''}`;
+	const refused = networkCode === 'ECONNREFUSED' || /refused the connection|ECONNREFUSED/i.test(text);
+	const isNetwork = (typeof networkCode === 'string' && NETWORK_CODES.has(networkCode)) || NETWORK_WORDING.test(text);
 	return {
 		kind: 'network',
 		message: err?.message ?? String(error),
-		transient: isNetwork || /socket hang up|ECONNRESET|timeout/i.test(err?.message ?? ''),
-		notProcessed: networkCode === 'ECONNREFUSED',
+		transient: isNetwork || refused,
+		notProcessed: refused,
 	};
 }
 

@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from './constants';
 import { failureFromError, failureOf, trustooApiError } from './errors';
+import { retryOnRejectedToken } from './rejectedToken';
 import { takePageInfo } from './responses';
 import { withRetry } from './retry';
 
@@ -27,7 +28,9 @@ export async function executeTrustooRequest(
 	const fetchPage = async (page?: number) => {
 		const options = page === undefined ? requestData.options : { ...requestData.options, qs: { ...requestData.options.qs, page } };
 		try {
-			return await withRetry(method, async () => await this.makeRoutingRequest({ ...requestData, options }));
+			return await withRetry(method, async () =>
+				await retryOnRejectedToken(this, options, async (attempt) => await this.makeRoutingRequest({ ...requestData, options: attempt })),
+			);
 		} catch (error) {
 			throw asTrustooError(this, error);
 		}

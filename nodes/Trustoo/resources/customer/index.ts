@@ -56,7 +56,7 @@ export const customerDescription: INodeProperties[] = [
 				value: 'getManyExclusions',
 				action: 'Get many customer exclusions',
 				description:
-					'List the customers excluded from review invitation emails. (The path is inferred: Trustoo’s docs do not show it; it can be changed under Options.)',
+					'List the customers excluded from review invitation emails. The path is inferred (Trustoo’s docs do not show it) and can be changed under Options.',
 				routing: trustooRouting('GET', PATHS.exclusionList, { postReceive: [exclusionOutput] }),
 			},
 		],

@@ -16,13 +16,14 @@ export function openFilter(
 ): { options: INodeProperties[]; preSend: PreSendAction } {
 	const otherName = `${name}Other`;
 	const otherLabel = `${label} (Other)`;
+	const [firstValue] = values;
 	return {
 		options: [
 			{
 				displayName: label,
 				name,
 				type: 'options',
-				default: values[0],
+				default: firstValue,
 				description,
 				options: values.map((value) => ({ name: value, value })),
 				routing: { send: { type: 'query', property } },

@@ -21,8 +21,9 @@ function dateFilter(displayName: string, name: string, description: string): INo
 }
 
 /**
- * The date filters' format is UNKNOWN in the docs; they are sent as `YYYY-MM-DD HH:MM:SS` like the
- * other Trustoo dates (inferred), by the preSend below rather than by routing, which cannot format.
+ * An expression may give a status outside the list, so it is checked. The date filters' format is
+ * UNKNOWN in the docs; they are sent as `YYYY-MM-DD HH:MM:SS` like the other Trustoo dates
+ * (inferred), by preSend rather than by routing, which cannot format dates.
  */
 export const orderGetManyPreSend = [
 	validateParameter('filters.status', 'Review Request Status', checks.oneOf(ORDER_STATUSES.map(([value]) => value))),

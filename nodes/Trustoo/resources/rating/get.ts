@@ -40,6 +40,10 @@ export async function ratingSelector(this: IExecuteSingleFunctions, requestOptio
 	return requestOptions;
 }
 
+/**
+ * The product fields are not marked required: n8n shows (and would demand) both whenever Rating Of
+ * is an expression, so ratingSelector checks the one that applies instead.
+ */
 export const ratingGetDescription: INodeProperties[] = [
 	{
 		displayName: 'Rating Of',
@@ -59,20 +63,18 @@ export const ratingGetDescription: INodeProperties[] = [
 		displayName: 'Product ID',
 		name: 'productId',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: 'e.g. 9200305176832',
 		displayOptions: { show: { ...showOnlyForRatingGet, ratingOf: ['productId'] } },
-		description: 'Shopify product ID',
+		description: 'Shopify product ID. Required for this choice.',
 	},
 	{
 		displayName: 'Product Handle',
 		name: 'productHandle',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: 'e.g. blue-t-shirt',
 		displayOptions: { show: { ...showOnlyForRatingGet, ratingOf: ['productHandle'] } },
-		description: 'The product’s URL handle, the last part of its store front address',
+		description: 'The product’s URL handle, the last part of its store front address. Required for this choice.',
 	},
 ];

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { listControls, simplifyControl, sortControl } from '../../../shared/descriptions';
+import { checks, validateParameter } from '../../../shared/validation';
 import { REVIEW_SOURCES } from './sources';
 
 const showOnlyForReviewGetMany = { resource: ['review'], operation: ['getAll'] };
+
+export const reviewGetManyPreSend = [validateParameter('filters.productIds', 'Product IDs', checks.numericIdList)];
 
 export const reviewGetManyDescription: INodeProperties[] = [
 	...listControls(showOnlyForReviewGetMany),

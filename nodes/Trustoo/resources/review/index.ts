@@ -8,7 +8,7 @@ import { validateRequired } from '../../../shared/validation';
 import { reviewCreateDescription, reviewCreatePreSend } from './create';
 import { reviewDeleteDescription, reviewDeleteOutput } from './delete';
 import { reviewGetDescription } from './get';
-import { reviewGetManyDescription } from './getAll';
+import { reviewGetManyDescription, reviewGetManyPreSend } from './getAll';
 
 const showOnlyForReviews = { resource: ['review'] };
 
@@ -35,7 +35,7 @@ export const reviewDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a review',
 				description:
-					'Permanently delete one review by its ID. This cannot be undone. Returns {success, deleted, id}. (The body {id} is inferred from public client code.)',
+					'Permanently delete one review by its ID. This cannot be undone. Returns success, deleted and the ID. The request body is inferred from public client code.',
 				routing: trustooRouting('POST', PATHS.reviewDelete, {
 					preSend: [validateRequired('reviewId', 'Review')],
 					postReceive: [reviewDeleteOutput],
@@ -46,7 +46,7 @@ export const reviewDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a review',
 				description:
-					'Get one review by its ID, with rating, text, author, media and the shop’s reply. (The ID’s query name is not documented: the node sends it as both id and review_id.)',
+					'Get one review by its ID, with rating, text, author, media and the shop’s reply. The ID’s query parameter name is not documented, so the node sends both names Trustoo may use.',
 				routing: trustooRouting('GET', PATHS.reviewGet, { preSend: [validateRequired('reviewId', 'Review')], postReceive: [reviewOutput] }),
 			},
 			{
@@ -54,8 +54,8 @@ export const reviewDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many reviews',
 				description:
-					'List reviews, newest first by default, filtered by product, store or product reviews, star ratings, sources or a keyword. (Filter names come from public client code; the doc table was not retrievable.)',
-				routing: trustooRouting('GET', PATHS.reviewList, { postReceive: [reviewOutput] }),
+					'List reviews, newest first by default, filtered by product, store or product reviews, star ratings, sources or a keyword. The filter names are inferred from public client code.',
+				routing: trustooRouting('GET', PATHS.reviewList, { preSend: reviewGetManyPreSend, postReceive: [reviewOutput] }),
 			},
 		],
 		default: 'getAll',

@@ -18,7 +18,7 @@ export const reviewMediaFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Photo or Video',
-		description: 'Photos or videos already uploaded (Media → Upload Image or Upload Video returns url, thumbnail_url and type for these fields)',
+		description: 'Photos or videos already uploaded (Media → Upload Image or Upload Video returns the URL, thumbnail URL and type for these fields)',
 		options: [
 			{
 				displayName: 'Entry',
@@ -47,7 +47,7 @@ export const reviewMediaFields: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		description:
-			'A list of uploaded photos or videos, e.g. the outputs of several Media → Upload Image items gathered with the Aggregate node: [{"url": "https://…", "thumbnail_url": "https://…", "type": "image"}]. Type is image or video (or 1 or 2). Added after the Media entries.',
+			'A JSON list of uploaded photos or videos, e.g. the outputs of several Media → Upload Image items gathered with the Aggregate node. Each entry takes the keys Upload Image returns: the URL, optionally thumbnail_url, and type image or video (or 1 or 2). Added after the Media entries.',
 	},
 ];
 

@@ -32,7 +32,7 @@ export const webhookDescription: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a webhook',
-				description: 'Stop sending events to a webhook, by its ID. (The path and body {id} are inferred from public client code.)',
+				description: 'Stop sending events to a webhook, by its ID. The path and request body are inferred from public client code.',
 				routing: trustooRouting('POST', PATHS.webhookDelete, { preSend: webhookDeletePreSend, postReceive: [webhookDeleteOutput] }),
 			},
 			{
