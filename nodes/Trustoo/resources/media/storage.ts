@@ -54,6 +54,9 @@ export function uploadTarget(this: IExecuteSingleFunctions, value: unknown, what
 	return url;
 }
 
+/** The engine's default for the node's own requests; n8n's plain HTTP helper has none. */
+const UPLOAD_TIMEOUT_MS = 300_000;
+
 /**
  * Sends the file to the storage host. That host is not Trustoo's API, so the request carries no
  * Trustoo credential; its errors (OSS-style XML) are reported with the storage's own code.
@@ -73,6 +76,7 @@ export async function sendToStorage(
 			headers: { 'Content-Type': request.contentType },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			timeout: UPLOAD_TIMEOUT_MS,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `Could not upload the ${kind} to ${host}: ${(error as Error).message}`, {
