@@ -118,7 +118,14 @@ export class TrustooOAuth2Api implements ICredentialType {
 			clientSecret: String(credentials.clientSecret),
 		};
 		let tokens: TokenSet;
-		if (credentials.refreshToken) {
+		// A freshly pasted code wins over a stored refresh token: that is how a user reconnects.
+		if (credentials.grantType !== 'clientCredentials' && credentials.authorizationCode) {
+			tokens = await requestTokens(this.helpers, client, {
+				grant_type: 'authorization_code',
+				code: String(credentials.authorizationCode).trim(),
+				redirect_uri: String(credentials.redirectUri ?? ''),
+			});
+		} else if (credentials.refreshToken) {
 			tokens = await refreshTokens(this.helpers, client, String(credentials.refreshToken));
 		} else if (credentials.grantType === 'clientCredentials') {
 			tokens = await requestTokens(this.helpers, client, {
@@ -126,12 +133,6 @@ export class TrustooOAuth2Api implements ICredentialType {
 				...(credentials.shopId ? { shop_id: Number(credentials.shopId) || String(credentials.shopId) } : {}),
 				...(credentials.myshopifyDomain ? { myshopify_domain: String(credentials.myshopifyDomain) } : {}),
 				scope: scopeString(credentials.scopes),
-			});
-		} else if (credentials.authorizationCode) {
-			tokens = await requestTokens(this.helpers, client, {
-				grant_type: 'authorization_code',
-				code: String(credentials.authorizationCode).trim(),
-				redirect_uri: String(credentials.redirectUri ?? ''),
 			});
 		} else {
 			// Nothing to exchange yet: platform calls (authorization URL, shop status) still work.

@@ -6,8 +6,12 @@ import { PATHS } from './constants';
 /** Header the node's executor adds when Trustoo answered code 16 to this token under HTTP 200. */
 export const REJECTED_TOKEN_HEADER = 'x-trustoo-rejected-token';
 
-/** Platform endpoints authenticate with the client credentials, not the Bearer token (docs V6). */
-const CLIENT_IN_QUERY = new Set<string>([PATHS.oauthAuthorizeUrl, PATHS.shopAuthorizationInfo, PATHS.shopInstallStatus]);
+/**
+ * Platform endpoints authenticate with the client credentials, not the Bearer token (docs V6).
+ * Get Authorization URL takes the client id only, so the secret never travels in that query.
+ */
+const CLIENT_ID_IN_QUERY = new Set<string>([PATHS.oauthAuthorizeUrl]);
+const CLIENT_IN_QUERY = new Set<string>([PATHS.shopAuthorizationInfo, PATHS.shopInstallStatus]);
 const CLIENT_IN_BODY = new Set<string>([PATHS.oauthToken, PATHS.oauthRevokeToken, PATHS.oauthCancelAuthorization]);
 
 export function tokenFingerprint(token: string): string {
@@ -40,6 +44,10 @@ export interface OAuthCredentialData extends IDataObject {
 export function authenticateOAuthRequest(credentials: OAuthCredentialData, requestOptions: IHttpRequestOptions, now: number): IHttpRequestOptions {
 	const options = requestOptions as IHttpRequestOptions & { uri?: string };
 	const path = pathOf(String(options.uri ?? options.url ?? ''));
+	if (CLIENT_ID_IN_QUERY.has(path)) {
+		options.qs = { ...(options.qs ?? {}), client_id: credentials.clientId };
+		return options;
+	}
 	if (CLIENT_IN_QUERY.has(path)) {
 		options.qs = { ...(options.qs ?? {}), client_id: credentials.clientId, client_secret: credentials.clientSecret };
 		return options;

@@ -10,6 +10,12 @@ const path = require('path');
 const { Workflow, ICredentialsHelper, NodeHelpers } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 
+// n8n-core's SSH client manager starts a cleanup interval when first used and never releases it;
+// in a long-running n8n that is harmless, in a test process it keeps jest from exiting.
+const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
+const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
+Container.get(SSHClientsManager).cleanupTimer?.unref();
+
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { Trustoo } = require(path.join(DIST, 'nodes/Trustoo/Trustoo.node.js'));
 const { TrustooApi } = require(path.join(DIST, 'credentials/TrustooApi.credentials.js'));

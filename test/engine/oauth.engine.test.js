@@ -35,8 +35,8 @@ describe.each(ERROR_MODES)('OAuth / Shop (errorMode=%s)', (errorMode) => {
 				redirect_uri: REDIRECT,
 				scope: 'read_reviews write_reviews',
 				state: 'xyz-123',
+				// The documented auth of this call is the client id alone; the secret stays out of URLs.
 				client_id: ctx.sandbox.platform.clientId,
-				client_secret: ctx.sandbox.platform.clientSecret,
 			},
 			body: undefined,
 		});
