@@ -7,7 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, PATHS } from '../nodes/shared/constants';
+import { DEFAULT_BASE_URL } from '../nodes/shared/constants';
+import { baseUrlProperty, trustooCredentialTest } from '../nodes/shared/credentialTest';
 import { signRequestOptions } from '../nodes/shared/signRequest';
 
 /**
@@ -49,13 +50,7 @@ export class TrustooApi implements ICredentialType {
 			description:
 				'The secret that signs every request. It is never sent itself. If Trustoo resets it, the old one stops working at once.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_BASE_URL,
-			description: 'Leave as is for Trustoo. Change it only to talk to a local Trustoo sandbox.',
-		},
+		baseUrlProperty,
 	];
 
 	async authenticate(
@@ -69,30 +64,8 @@ export class TrustooApi implements ICredentialType {
 		);
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `={{$credentials.baseUrl || "${DEFAULT_BASE_URL}"}}`,
-			url: PATHS.webhookList,
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 16,
-					message:
-						'Trustoo refused the signature (code 16): check the Public Token and Private Token, and that this machine’s clock is right (signatures are valid for 15 minutes)',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 13,
-					message: 'Trustoo answered with an internal error (code 13); try again in a moment',
-				},
-			},
-		],
-	};
+	test: ICredentialTestRequest = trustooCredentialTest([
+		{ code: 16, message: 'Trustoo refused the signature (code 16): check the Public Token and Private Token, and that this machine’s clock is right (signatures are valid for 15 minutes)' },
+		{ code: 13, message: 'Trustoo answered with an internal error (code 13); try again in a moment' },
+	]);
 }

@@ -11,20 +11,11 @@ import type {
 
 import { authenticateOAuthRequest } from '../nodes/shared/oauthAuthenticate';
 import type { OAuthCredentialData } from '../nodes/shared/oauthAuthenticate';
-import { DEFAULT_BASE_URL, PATHS } from '../nodes/shared/constants';
+import { DEFAULT_BASE_URL, OAUTH_SCOPES } from '../nodes/shared/constants';
+import { baseUrlProperty, trustooCredentialTest } from '../nodes/shared/credentialTest';
 import { refreshTokens, requestTokens, scopeString } from '../nodes/shared/oauthTokens';
 import type { TokenSet } from '../nodes/shared/oauthTokens';
 
-const SCOPES = [
-	{ name: 'Read Reviews', value: 'read_reviews' },
-	{ name: 'Write Reviews (Also Review Webhooks)', value: 'write_reviews' },
-	{ name: 'Read Customer Events', value: 'read_customer_events' },
-	{ name: 'Write Customers', value: 'write_customers' },
-	{ name: 'Read Shop Install Status', value: 'read_shop_install_status' },
-	// inferred scope names for endpoints whose scope the docs leave out
-	{ name: 'Read Orders (Inferred)', value: 'read_orders' },
-	{ name: 'Read Customers (Inferred)', value: 'read_customers' },
-];
 
 /**
  * OAuth2 for platforms acting for merchants (docs V6 §4.4): authorization_code and refresh_token
@@ -86,9 +77,9 @@ export class TrustooOAuth2Api implements ICredentialType {
 			displayName: 'Scopes',
 			name: 'scopes',
 			type: 'multiOptions',
-			options: SCOPES,
+			options: OAUTH_SCOPES.map(({ name, value }) => ({ name, value })),
 			default: ['read_reviews', 'write_reviews', 'read_customer_events', 'write_customers'],
-			description: 'What to ask the merchant for on the consent page',
+			description: 'Scopes to ask for with the Client Credentials grant (for Authorization Code, the scopes are chosen on the consent page)',
 		},
 		{
 			displayName: 'Shop ID',
@@ -98,13 +89,7 @@ export class TrustooOAuth2Api implements ICredentialType {
 			description: 'The shop for Client Credentials and for the shop authorization/installation calls (or give the domain)',
 		},
 		{ displayName: 'Shop Domain', name: 'myshopifyDomain', type: 'string', default: '', placeholder: 'example.myshopify.com' },
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_BASE_URL,
-			description: 'Leave as is for Trustoo. Change it only to talk to a local Trustoo sandbox.',
-		},
+		baseUrlProperty,
 		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
 		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 		{ displayName: 'Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
@@ -145,21 +130,7 @@ export class TrustooOAuth2Api implements ICredentialType {
 		return authenticateOAuthRequest(credentials as OAuthCredentialData, requestOptions, Date.now());
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `={{$credentials.baseUrl || "${DEFAULT_BASE_URL}"}}`,
-			url: PATHS.webhookList,
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 16,
-					message: 'Trustoo refused the access token (code 16): reconnect the credential with a new authorization code',
-				},
-			},
-		],
-	};
+	test: ICredentialTestRequest = trustooCredentialTest([
+		{ code: 16, message: 'Trustoo refused the access token (code 16): reconnect the credential with a new authorization code' },
+	]);
 }

@@ -17,7 +17,7 @@ export class TrustooTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow the moment Trustoo (TrustWILL) reports a new, changed or removed review',
+		description: 'Starts the workflow the moment Trustoo (TrustWILL) reports a new, changed or removed review, or a customer event',
 		defaults: { name: 'Trustoo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -68,5 +68,11 @@ export const OAUTH_SCOPES = [
 	{ value: 'read_customers', name: 'Read Customers (Inferred Name)', description: 'Customer exclusion list; the scope name is inferred' },
 ] as const;
 
+/** Product vs store reviews: one choice used by the Get Many filter and by both triggers. */
+export const REVIEW_TYPE_OPTIONS = [
+	{ name: 'Product Reviews', value: 'product', description: 'Reviews of a product' },
+	{ name: 'Store Reviews', value: 'store', description: 'Reviews of the shop itself' },
+];
+
 /** Credential type names: signed tokens for a shop's own workflows, OAuth2 for platforms. */
 export const CREDENTIAL_TYPES = { shop: 'trustooApi', platform: 'trustooOAuth2Api' } as const;

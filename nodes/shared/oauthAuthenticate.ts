@@ -65,7 +65,7 @@ export function authenticateOAuthRequest(credentials: OAuthCredentialData, reque
 	if (canRefresh && token && (expired || rejected === tokenFingerprint(token))) throw new TokenExpiredSignal();
 	if (!token) {
 		throw new Error(
-			'The Trustoo OAuth2 credential is not connected yet: open the consent page (Trustoo node → OAuth → Get Authorization URL, or the link in the README), approve, and paste the authorization code into the credential.',
+			'The Trustoo OAuth2 credential is not connected yet: open the consent page (Trustoo node → OAuth → Get Authorization URL), approve, and paste the authorization code into the credential (see the README, OAuth2 credential).',
 		);
 	}
 	headers.Authorization = `Bearer ${token}`;

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { REVIEW_TYPE_OPTIONS } from './constants';
 import { isPresent, isStoreReview } from './normalize';
 
 export interface ReviewFilters {
@@ -55,10 +56,7 @@ export const reviewFiltersProperty: INodeProperties = {
 			name: 'reviewType',
 			type: 'options',
 			default: 'product',
-			options: [
-				{ name: 'Product Reviews', value: 'product', description: 'Reviews of a product' },
-				{ name: 'Store Reviews', value: 'store', description: 'Reviews of the shop itself' },
-			],
+			options: REVIEW_TYPE_OPTIONS,
 		},
 		{
 			displayName: 'Verified Buyers Only',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { REVIEW_TYPE_OPTIONS } from '../../../shared/constants';
 import { listControls, simplifyControl, sortControl } from '../../../shared/descriptions';
 import { checks, validateParameter } from '../../../shared/validation';
 import { REVIEW_SOURCES } from './sources';
@@ -57,10 +58,7 @@ export const reviewGetManyDescription: INodeProperties[] = [
 				name: 'reviewType',
 				type: 'options',
 				default: 'product',
-				options: [
-					{ name: 'Product Reviews', value: 'product', description: 'Reviews of a product' },
-					{ name: 'Store Reviews', value: 'store', description: 'Reviews of the shop itself' },
-				],
+				options: REVIEW_TYPE_OPTIONS,
 				routing: { send: { type: 'query', property: 'is_store_review', value: '={{ $value === "store" ? 1 : 0 }}' } },
 			},
 			{
