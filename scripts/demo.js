@@ -12,6 +12,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { build, ensureDependencies } = require('./ensure-deps');
 const { startSandbox } = require('../sandbox');
 const { createInstance, DEFAULT_OWNER } = require('./n8n/instance');
 const { cacheRoot } = require('./n8n/install');
@@ -30,6 +31,8 @@ async function main() {
 	const port = Number(option('port', 5678));
 	const sandboxPort = Number(option('sandbox-port', 5681));
 	const say = (line) => process.stdout.write(`${line}\n`);
+	ensureDependencies();
+	build();
 
 	const sandbox = await startSandbox({ port: sandboxPort, seed: 1 });
 	say(`Trustoo sandbox running at ${sandbox.url}`);

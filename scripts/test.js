@@ -33,6 +33,8 @@ function jest(title, args) {
 	return ok;
 }
 
+require('./ensure-deps').ensureDependencies();
+
 const ok =
 	step('build', 'npm', ['run', 'build']) &&
 	step('lint (n8n community rules)', 'npm', ['run', 'lint']) &&
