@@ -103,13 +103,13 @@ export class TrustooOAuth2Api implements ICredentialType {
 			clientSecret: String(credentials.clientSecret),
 		};
 		let tokens: TokenSet;
-		// A freshly pasted code wins over a stored refresh token: that is how a user reconnects.
+		// A freshly pasted code wins over a stored refresh token: that is how a user reconnects. A code
+		// that was already used (say, the form was saved again) fails; the refresh token still works then.
 		if (credentials.grantType !== 'clientCredentials' && credentials.authorizationCode) {
-			tokens = await requestTokens(this.helpers, client, {
-				grant_type: 'authorization_code',
-				code: String(credentials.authorizationCode).trim(),
-				redirect_uri: String(credentials.redirectUri ?? ''),
-			});
+			const grant = { grant_type: 'authorization_code', code: String(credentials.authorizationCode).trim(), redirect_uri: String(credentials.redirectUri ?? '') };
+			tokens = credentials.refreshToken
+				? await requestTokens(this.helpers, client, grant).catch(async () => await refreshTokens(this.helpers, client, String(credentials.refreshToken)))
+				: await requestTokens(this.helpers, client, grant);
 		} else if (credentials.refreshToken) {
 			tokens = await refreshTokens(this.helpers, client, String(credentials.refreshToken));
 		} else if (credentials.grantType === 'clientCredentials') {

@@ -24,6 +24,8 @@ export interface TokenRequestCredentials {
  */
 const recentRefreshes = new Map<string, { at: number; result: Promise<TokenSet> }>();
 const SHARE_REFRESH_MS = 5 * 60 * 1000;
+/** Without a known expiry, share only refreshes that overlap in time. */
+const UNKNOWN_EXPIRY_SHARE_MS = 10 * 1000;
 
 export async function refreshTokens(
 	helpers: IHttpRequestHelper['helpers'],
@@ -33,7 +35,14 @@ export async function refreshTokens(
 	const now = Date.now();
 	for (const [key, entry] of recentRefreshes) if (now - entry.at > SHARE_REFRESH_MS) recentRefreshes.delete(key);
 	const shared = recentRefreshes.get(refreshToken);
-	if (shared) return await shared.result;
+	if (shared) {
+		const tokens = await shared.result;
+		// Reuse a shared answer only while it is still good: without rotation the same refresh token
+		// comes back for the next refresh, which must then really ask Trustoo again.
+		const fresh = tokens.expiresAt === 0 ? Date.now() - shared.at < UNKNOWN_EXPIRY_SHARE_MS : tokens.expiresAt > Date.now();
+		if (fresh) return tokens;
+		recentRefreshes.delete(refreshToken);
+	}
 	const result = requestTokens(helpers, credentials, { grant_type: 'refresh_token', refresh_token: refreshToken });
 	recentRefreshes.set(refreshToken, { at: now, result });
 	result.catch(() => recentRefreshes.delete(refreshToken));
