@@ -126,3 +126,24 @@ describe('page size the server clamps below what the node asks for', () => {
 		}
 	});
 });
+
+describe('listing sizes around the page boundary', () => {
+	test.each([
+		[1, [1]],
+		[100, [1]],
+		[101, [1, 2]],
+		[200, [1, 2]],
+		[201, [1, 2, 3]],
+	])('%i reviews come back whole, asking for pages %j', async (reviewCount, pages) => {
+		const sandbox = await startSandbox({ reviewCount, seed: 3 });
+		try {
+			const { items, error, requests } = await runNode({ sandbox, parameters: getMany() });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(reviewCount);
+			expect(new Set(items.map((r) => r.id)).size).toBe(reviewCount);
+			expect(pagesAsked(requests)).toEqual(pages);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});
