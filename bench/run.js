@@ -10,8 +10,9 @@
  *   node bench/run.js --quick      N = 1,000 and 10,000, 3 runs, shorter webhook runs; writes
  *                                  bench/results/benchmarks-quick.md (+ .svg), not docs/
  *   options: --runs 5 --runs-large 3 --sizes 1000,10000 --webhook-count 1200 --webhook-warmup 1000
- *            --concurrency 8 --skip overhead,return-all,webhook --no-stock --docs (write docs/
- *            even for a partial run) --from bench/results/<file>.json (rewrite the report only)
+ *            --concurrency 8 --skip overhead,return-all,webhook --no-stock
+ *            --docs (write docs/ even when an option above changed the run; otherwise only the
+ *            default run does) --from bench/results/<file>.json (rewrite the report only)
  *
  * Raw results go to bench/results/<date>.json (git-ignored). Nothing here asserts a time.
  */
@@ -60,8 +61,11 @@ function parseArgs(argv) {
 		} else throw new Error(`unknown option ${a} (see --help)`);
 	}
 	const quick = !!args.quick;
+	// Only a run with the default settings (or --docs) replaces docs/benchmarks.md.
+	const custom = ['sizes', 'runs', 'runsLarge', 'webhookCount', 'webhookWarmup', 'webhookRuns', 'concurrency', 'noStock'].some((k) => args[k] !== undefined);
 	return {
 		...args,
+		custom,
 		sizes: args.sizes || (quick ? [1000, 10000] : [1000, 10000, 100000]),
 		runs: args.runs || (quick ? 3 : 5),
 		runsLarge: args.runsLarge || (quick ? 3 : Math.min(args.runs || 3, 3)),
@@ -117,7 +121,13 @@ async function main() {
 		if (!fs.existsSync(path.join(REPO, 'dist', 'nodes', 'Trustoo', 'Trustoo.node.js'))) {
 			throw new Error('dist/ is missing: run `npm run bench` (it builds first) or `npm run build`');
 		}
-		const meta = { ...machine(), date: new Date().toISOString(), args: process.argv.slice(2), quick: !!args.quick };
+		const meta = {
+			...machine(),
+			date: new Date().toISOString(),
+			args: process.argv.slice(2),
+			quick: !!args.quick,
+			partial: !!args.quick || args.custom || args.skip.size > 0,
+		};
 		results = { meta };
 		log(`machine: ${meta.cpu}, ${meta.cores} cores, ${meta.memGiB.toFixed(1)} GiB, Node ${meta.node}; load average ${meta.load.map((l) => l.toFixed(2)).join(' ')}`);
 		const port = await freePort();
@@ -167,6 +177,8 @@ async function main() {
 			}
 		} finally {
 			await inst.dispose();
+			// The bench made this user folder (createInstance only removes folders it made itself).
+			fs.rmSync(inst.userFolder, { recursive: true, force: true });
 		}
 		meta.loadAfter = os.loadavg();
 		meta.durationMs = Date.now() - t0;
@@ -177,7 +189,7 @@ async function main() {
 	}
 
 	process.stdout.write(`\n${consoleTable(results)}\n`);
-	const partial = results.meta.quick || args.skip.size > 0 || !results.returnAll || !results.webhook || !results.overhead;
+	const partial = !!(results.meta.partial || results.meta.quick) || !results.returnAll || !results.webhook || !results.overhead;
 	const toDocs = args.docs || !partial;
 	const dir = toDocs ? path.join(REPO, 'docs') : path.join(__dirname, 'results');
 	const mdFile = path.join(dir, toDocs ? 'benchmarks.md' : 'benchmarks-quick.md');

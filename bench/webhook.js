@@ -21,6 +21,7 @@ const { executionsOf } = require('./lib/executions-db');
 const wf = require('./lib/workflows');
 const { sleep } = require('../scripts/n8n/proc');
 const { median } = require('./lib/stats');
+const { treeCpuOf } = require('./lib/memory');
 
 const IDS = { T: 'BenchTrigger0001', W: 'BenchWebhook0001' };
 const ACK = {
@@ -79,7 +80,7 @@ async function drain(inst, workflowId, expected, timeoutMs) {
 		const n = await finishedCount(inst, workflowId);
 		if (n >= expected) return { ms: Date.now() - started, finished: n };
 		if (Date.now() - started > timeoutMs) return { ms: Date.now() - started, finished: n, timedOut: true };
-		await sleep(100);
+		await sleep(500);
 	}
 }
 
@@ -106,39 +107,50 @@ async function runWebhook({ inst, port, runs, count, warmup, concurrency, maxMs,
 	const build = deliveryBuilder(sandbox, await sampleReviews(sandbox));
 	const expected = { T: 0, W: 0 };
 	const results = { concurrency, count, warmup, maxMs, runs: { T: [], W: [] }, warm: {} };
+	/** One bounded load run of `n` deliveries tagged `tag`, then waiting for its executions. */
+	const measure = async (c, n, tag, limitMs) => {
+		const deliveries = build(n, tag);
+		const cpuBefore = treeCpuOf(inst.proc.pid);
+		const res = await runLoad({ url: urls[c], deliveries, concurrency, maxMs: limitMs, accept: ACK[c] });
+		expected[c] += res.accepted;
+		const d = await drain(inst, IDS[c], expected[c], 180000);
+		// CPU of the n8n server (and its task runner) from the first delivery until the last
+		// execution finished, per accepted delivery; the REST polling of drain() is included.
+		const cpuMs = treeCpuOf(inst.proc.pid) - cpuBefore;
+		return {
+			tag,
+			sent: res.sent,
+			accepted: res.accepted,
+			refused: res.refused,
+			firstRefusal: res.firstRefusal,
+			loadStartedAt: res.startedAt,
+			elapsedMs: res.elapsedMs,
+			ackRate: (res.accepted / res.elapsedMs) * 1000,
+			latencies: res.latencies,
+			drainMs: d.ms,
+			cpuMs,
+			cpuPerDelivery: cpuMs / res.accepted,
+			drainTimedOut: !!d.timedOut,
+			acceptedIds: res.acceptedIds,
+		};
+	};
+	const say = (what, c, run) =>
+		log(
+			`${what} ${c}: ${run.accepted}/${run.sent} accepted in ${run.elapsedMs} ms (${run.ackRate.toFixed(1)}/s), ` +
+				`executions drained ${run.drainMs} ms after the last ack, n8n CPU ${run.cpuPerDelivery.toFixed(1)} ms a delivery`,
+		);
 	try {
+		// Warm-up, right after activation: reported separately. The trigger's dedupe memory fills
+		// during it (two keys a delivery, up to its cap).
 		for (const c of ['T', 'W']) {
-			const res = await runLoad({ url: urls[c], deliveries: build(warmup, 0), concurrency, maxMs: maxMs * 2, accept: ACK[c] });
-			expected[c] += res.accepted;
-			const d = await drain(inst, IDS[c], expected[c], 180000);
-			results.warm[c] = { sent: res.sent, accepted: res.accepted, elapsedMs: res.elapsedMs };
-			log(`warm-up ${c}: ${res.accepted}/${res.sent} accepted in ${res.elapsedMs} ms, drained in ${d.ms} ms`);
+			results.warm[c] = await measure(c, warmup, 0, maxMs * 2);
+			say('warm-up', c, results.warm[c]);
 		}
 		for (let r = 0; r < runs; r++) {
 			for (const c of r % 2 ? ['W', 'T'] : ['T', 'W']) {
-				const tag = r + 1;
-				const res = await runLoad({ url: urls[c], deliveries: build(count, tag), concurrency, maxMs, accept: ACK[c] });
-				expected[c] += res.accepted;
-				const d = await drain(inst, IDS[c], expected[c], 180000);
-				const run = {
-					tag,
-					sent: res.sent,
-					accepted: res.accepted,
-					refused: res.refused,
-					firstRefusal: res.firstRefusal,
-					loadStartedAt: res.startedAt,
-					elapsedMs: res.elapsedMs,
-					ackRate: (res.accepted / res.elapsedMs) * 1000,
-					latencies: res.latencies,
-					drainMs: d.ms,
-					drainTimedOut: !!d.timedOut,
-					acceptedIds: res.acceptedIds,
-				};
+				const run = await measure(c, count, r + 1, maxMs);
 				results.runs[c].push(run);
-				log(
-					`run ${r + 1}/${runs} ${c}: ${res.accepted}/${res.sent} accepted in ${res.elapsedMs} ms (${run.ackRate.toFixed(1)}/s), ` +
-						`executions drained ${d.ms} ms after the last ack`,
-				);
+				say(`run ${r + 1}/${runs}`, c, run);
 			}
 		}
 	} finally {
@@ -153,7 +165,7 @@ async function runWebhook({ inst, port, runs, count, warmup, concurrency, maxMs,
 		for (const e of executions) for (const id of e.requestIds) byId.set(id, [...(byId.get(id) || []), e]);
 		results.totalExecutions = results.totalExecutions || {};
 		results.totalExecutions[c] = executions.length;
-		for (const run of results.runs[c]) {
+		for (const run of [results.warm[c], ...results.runs[c]]) {
 			const prefix = `ffee${run.tag.toString(16).padStart(4, '0')}`;
 			const mine = executions.filter((e) => e.requestIds.some((id) => id.startsWith(prefix)));
 			const accepted = new Set(run.acceptedIds);

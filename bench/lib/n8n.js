@@ -11,7 +11,7 @@ const path = require('node:path');
 const { spawn, fork } = require('node:child_process');
 const { createInstance, freePort } = require('../../scripts/n8n/instance');
 const { packPackage } = require('../../test/e2e/harness/pack');
-const { startSampler, peakIn } = require('./memory');
+const { startSampler, peakIn, cpuIn } = require('./memory');
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -133,6 +133,9 @@ async function executeTimed(inst, workflowId, { timeoutMs = 15 * 60 * 1000 } = {
 		peakRss: peakIn(live, 'main', startedAt, stoppedAt),
 		peakRssTree: peakIn(live, 'tree', startedAt, stoppedAt),
 		hwm: live.reduce((m, x) => Math.max(m, x.hwm), 0),
+		// CPU time the n8n process (and with its task runner) used during the execution.
+		cpuMs: cpuIn(live, 'cpuMain', startedAt, stoppedAt),
+		cpuMsTree: cpuIn(live, 'cpuTree', startedAt, stoppedAt),
 		samples: live.length,
 	};
 }

@@ -6,7 +6,7 @@
  * (get_reviews?page=P&page_size=100&sort_by=created-descending), signs each request with
  * node:crypto (docs §4.1), checks the envelope code and keeps every review in one array, as a
  * Return All does. Started with fork; argv[2] is JSON { baseUrl, publicToken, privateToken }.
- * Reports { ms, reviews, pages, hwm } over IPC; hwm is this process's VmHWM at the end.
+ * Reports { ms, cpuMs, reviews, pages, hwm, rssBefore } over IPC; hwm is this process's VmHWM at the end.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -29,6 +29,7 @@ function vm(name) {
 async function main() {
 	const rssBefore = vm('VmRSS');
 	const started = process.hrtime.bigint();
+	const cpuStart = process.cpuUsage();
 	const reviews = [];
 	let pages = 0;
 	for (let page = 1, total = 1; page <= total; page++) {
@@ -43,7 +44,9 @@ async function main() {
 		for (const review of res.data.data.list) reviews.push(review);
 	}
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	process.send({ ms, reviews: reviews.length, pages, hwm: vm('VmHWM'), rssBefore }, () => process.exit(0));
+	const cpu = process.cpuUsage(cpuStart);
+	const cpuMs = (cpu.user + cpu.system) / 1000;
+	process.send({ ms, cpuMs, reviews: reviews.length, pages, hwm: vm('VmHWM'), rssBefore }, () => process.exit(0));
 }
 
 main().catch((error) => {

@@ -16,7 +16,7 @@ const COLOR = { a: '#e4572e', b: '#1b998b', c: '#2e4057', cp: '#c9a000' };
 const MB = 2 ** 20;
 
 const num = (v, d = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : '–');
-const ms = (v) => (v >= 10000 ? num(v / 1000, 1) + ' s' : num(v) + ' ms');
+const ms = (v) => `${num(v)} ms`;
 const mb = (v) => num(v / MB) + ' MB';
 const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 const ratio = (v) => (Number.isFinite(v) ? v.toFixed(2) : '–');
@@ -38,6 +38,7 @@ function returnAllStats(returnAll) {
 				runs: runs.length,
 				ok: runs.every((r) => r.ok),
 				ms: pick((r) => r.ms),
+				cpu: pick((r) => r.cpu),
 				requests: pick((r) => r.requests),
 				items: pick((r) => r.items),
 				peakRss: pick((r) => r.peakRss),
@@ -71,22 +72,26 @@ function returnAllStats(returnAll) {
 function webhookStats(webhook) {
 	const out = {};
 	for (const [c, runs] of Object.entries(webhook.runs)) {
+		const all = webhook.warm && webhook.warm[c] && webhook.warm[c].executions !== undefined ? [webhook.warm[c], ...runs] : runs;
+		const w = webhook.warm && webhook.warm[c];
 		out[c] = {
+			warm: w && w.processedRate !== undefined ? { ackRate: w.ackRate, processedRate: w.processedRate, p50: percentile(w.latencies, 50), p99: percentile(w.latencies, 99), cpuPerDelivery: w.cpuPerDelivery } : null,
 			runs: runs.length,
 			ackRate: summary(runs.map((r) => r.ackRate)),
 			processedRate: summary(runs.map((r) => r.processedRate)),
 			p50: summary(runs.map((r) => percentile(r.latencies, 50))),
 			p99: summary(runs.map((r) => percentile(r.latencies, 99))),
-			sent: runs.reduce((a, r) => a + r.sent, 0),
-			accepted: runs.reduce((a, r) => a + r.accepted, 0),
-			executions: runs.reduce((a, r) => a + r.executions, 0),
-			lost: runs.reduce((a, r) => a + r.lost, 0),
-			doubled: runs.reduce((a, r) => a + r.doubled, 0),
-			unexpected: runs.reduce((a, r) => a + r.unexpected, 0),
-			multi: runs.reduce((a, r) => a + r.multiDelivery, 0),
-			failed: runs.reduce((a, r) => a + r.failedExecutions, 0),
-			accounted: runs.every((r) => r.accountedFor),
+			sent: all.reduce((a, r) => a + r.sent, 0),
+			accepted: all.reduce((a, r) => a + r.accepted, 0),
+			executions: all.reduce((a, r) => a + r.executions, 0),
+			lost: all.reduce((a, r) => a + r.lost, 0),
+			doubled: all.reduce((a, r) => a + r.doubled, 0),
+			unexpected: all.reduce((a, r) => a + r.unexpected, 0),
+			multi: all.reduce((a, r) => a + r.multiDelivery, 0),
+			failed: all.reduce((a, r) => a + r.failedExecutions, 0),
+			accounted: all.every((r) => r.accountedFor),
 			drainMs: summary(runs.map((r) => r.drainMs)),
+			cpuPerDelivery: summary(runs.map((r) => r.cpuPerDelivery)),
 		};
 	}
 	return out;
@@ -120,14 +125,20 @@ function goals(ra, wh) {
 		const n10 = 10000;
 		if (at(n10, 'a') && at(n10, 'b')) {
 			const v = at(n10, 'a').ms.median / at(n10, 'b').ms.median;
-			g.push({ goal: 'a/b ≤ 1.25 at N = 10,000', measured: ratioVs(v, 1.25), met: v <= 1.25 });
+			const cpu = at(n10, 'a').cpu.median / at(n10, 'b').cpu.median;
+			g.push({ goal: 'a/b ≤ 1.25 at N = 10,000', measured: `${ratioVs(v, 1.25)} (CPU time: ${ratio(cpu)})`, met: v <= 1.25 });
 		}
 		for (const c of ['c', 'cp']) {
 			const vals = ra.sizes.filter((n) => at(n, 'a') && at(n, c)).map((n) => [n, at(n, 'a').ms.median / at(n, c).ms.median]);
 			if (vals.length) {
 				g.push({
 					goal: `a/${SHORT[c]} ≤ 1.0 (every N)`,
-					measured: vals.map(([n, v]) => `${num(n)}: ${ratioVs(v, 1.0)}`).join(', '),
+					measured:
+						vals.map(([n, v]) => `${num(n)}: ${ratioVs(v, 1.0)}`).join(', ') +
+						` (CPU time: ${ra.sizes
+							.filter((n) => at(n, 'a') && at(n, c))
+							.map((n) => ratio(at(n, 'a').cpu.median / at(n, c).cpu.median))
+							.join(', ')})`,
 					met: vals.every(([, v]) => v <= 1.0),
 				});
 			}
@@ -147,7 +158,12 @@ function goals(ra, wh) {
 	if (wh && wh.T && wh.W) {
 		const ack = wh.T.ackRate.median / wh.W.ackRate.median;
 		const proc = wh.T.processedRate.median / wh.W.processedRate.median;
-		g.push({ goal: 'webhook deliveries/s, Trustoo Trigger / Webhook node ≥ 0.9 (acknowledged)', measured: ratioVs(ack, 0.9), met: ack >= 0.9 });
+		const cpu = wh.W.cpuPerDelivery.median / wh.T.cpuPerDelivery.median;
+		g.push({
+			goal: 'webhook deliveries/s, Trustoo Trigger / Webhook node ≥ 0.9 (acknowledged)',
+			measured: `${ratioVs(ack, 0.9)} (CPU per delivery, W/T: ${ratio(cpu)})`,
+			met: ack >= 0.9,
+		});
 		g.push({ goal: 'the same, counted until the executions finished', measured: ratioVs(proc, 0.9), met: proc >= 0.9 });
 		g.push({
 			goal: 'every delivery accounted for (executions = accepted, none lost, none doubled)',
@@ -165,18 +181,19 @@ function consoleTable(results) {
 	const ra = results.returnAll ? returnAllStats(results.returnAll) : null;
 	if (ra) {
 		lines.push('Return All (median of runs; min–max)');
-		lines.push(['N', 'contender', 'time ms', 'min–max', 'requests', 'peak RSS MB', 'RSS+runner MB', 'items'].map((s) => s.padEnd(12)).join(''));
+		lines.push(['N', 'contender', 'time ms', 'min–max', 'CPU ms', 'requests', 'peak RSS MB', 'RSS+runner', 'items'].map((s) => s.padEnd(13)).join(''));
 		for (const n of ra.sizes) {
 			for (const c of ra.contenders) {
 				const s = ra.stats[n][c];
 				lines.push(
-					[num(n), SHORT[c], num(s.ms.median), `${num(s.ms.min)}–${num(s.ms.max)}`, num(s.requests.median), num(s.peakRss.median / MB), num(s.peakRssTree.median / MB), num(s.items.median) + (s.ok ? '' : ' !')]
-						.map((v) => String(v).padEnd(12))
+					[num(n), SHORT[c], num(s.ms.median), `${num(s.ms.min)}–${num(s.ms.max)}`, num(s.cpu.median), num(s.requests.median), num(s.peakRss.median / MB), num(s.peakRssTree.median / MB), num(s.items.median) + (s.ok ? '' : ' !')]
+						.map((v) => String(v).padEnd(13))
 						.join(''),
 				);
 			}
 			const r = (c) => (ra.stats[n][c] ? ratio(ra.stats[n].a.ms.median / ra.stats[n][c].ms.median) : '–');
-			lines.push(`${''.padEnd(12)}a/b ${r('b')}   a/c ${r('c')}   a/c′ ${r('cp')}`);
+			const rc = (c) => (ra.stats[n][c] ? ratio(ra.stats[n].a.cpu.median / ra.stats[n][c].cpu.median) : '–');
+			lines.push(`${''.padEnd(13)}time a/b ${r('b')}  a/c ${r('c')}  a/c′ ${r('cp')}   ·   CPU a/b ${rc('b')}  a/c ${rc('c')}  a/c′ ${rc('cp')}`);
 		}
 		lines.push('Growth exponents (log-log slope): ' + ra.contenders.map((c) => `${SHORT[c]} time ${ra.growth[c].time.toFixed(2)} mem ${ra.growth[c].netRss.toFixed(2)}`).join(' · '));
 		lines.push('');
@@ -191,7 +208,7 @@ function consoleTable(results) {
 		lines.push(`Webhook ingestion, concurrency ${results.webhook.concurrency}`);
 		for (const [c, s] of Object.entries(wh)) {
 			lines.push(
-				`  ${c === 'T' ? 'Trustoo Trigger' : 'Webhook node   '} ack ${num(s.ackRate.median, 1)}/s  processed ${num(s.processedRate.median, 1)}/s  p50 ${num(s.p50.median, 1)} ms  p99 ${num(s.p99.median, 1)} ms  executions ${s.executions}/${s.accepted} accepted, lost ${s.lost}, doubled ${s.doubled}`,
+				`  ${c === 'T' ? 'Trustoo Trigger' : 'Webhook node   '} ack ${num(s.ackRate.median, 1)}/s  processed ${num(s.processedRate.median, 1)}/s  CPU ${num(s.cpuPerDelivery.median, 1)} ms/delivery  p50 ${num(s.p50.median, 1)} ms  p99 ${num(s.p99.median, 1)} ms  executions ${s.executions}/${s.accepted} accepted, lost ${s.lost}, doubled ${s.doubled}`,
 			);
 		}
 		lines.push('');

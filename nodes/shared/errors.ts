@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { credentialErrorIn } from './credentialError';
 import { isEnvelope, isSuccessCode } from './envelope';
 
 /** Response codes (Response Code page, V3); they follow gRPC's numbering (inferred). */
@@ -31,7 +32,8 @@ const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE
 
 /** What went wrong with one Trustoo call, in terms the retry policy and the error message both use. */
 export interface TrustooFailure {
-	kind: 'http' | 'envelope' | 'network' | 'malformed';
+	/** `credential`: the credential needs the user (a refused token grant, not connected yet); never retried. */
+	kind: 'http' | 'envelope' | 'network' | 'malformed' | 'credential';
 	status?: number;
 	code?: number;
 	message: string;
@@ -93,6 +95,10 @@ export function failureFromResponse(
 export function failureFromError(error: unknown): TrustooFailure {
 	const known = failureOf(error);
 	if (known) return known;
+	const credentialError = credentialErrorIn(error);
+	if (credentialError) {
+		return { kind: 'credential', message: credentialError.message, requestId: credentialError.requestId, transient: false, notProcessed: true };
+	}
 	const err = error as {
 		message?: string;
 		description?: string;
@@ -143,6 +149,8 @@ export function failureOf(error: unknown): TrustooFailure | undefined {
 }
 
 function headline(failure: TrustooFailure): string {
+	// Already says what Trustoo refused and what to do; "Could not reach Trustoo" would mislead.
+	if (failure.kind === 'credential') return failure.message;
 	if (failure.code !== undefined && !Number.isNaN(failure.code)) {
 		const meaning = CODE_MEANINGS[failure.code] ?? 'error';
 		return `Trustoo error ${failure.code} (${meaning}): ${failure.message}`;

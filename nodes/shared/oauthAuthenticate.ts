@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PATHS } from './constants';
+import { TrustooCredentialError } from './credentialError';
 
 /** Header the node's executor adds when Trustoo answered code 16 to this token under HTTP 200. */
 export const REJECTED_TOKEN_HEADER = 'x-trustoo-rejected-token';
@@ -64,7 +65,7 @@ export function authenticateOAuthRequest(credentials: OAuthCredentialData, reque
 	const expired = Number(credentials.expiresAt) > 0 && Number(credentials.expiresAt) <= now;
 	if (canRefresh && token && (expired || rejected === tokenFingerprint(token))) throw new TokenExpiredSignal();
 	if (!token) {
-		throw new Error(
+		throw new TrustooCredentialError(
 			'The Trustoo OAuth2 credential is not connected yet: open the consent page (Trustoo node → OAuth → Get Authorization URL), approve, and paste the authorization code into the credential (see the README, OAuth2 credential).',
 		);
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, PATHS } from './constants';
+import { TrustooCredentialError } from './credentialError';
 import { isEnvelope, isSuccessCode } from './envelope';
 
 export interface TokenSet {
@@ -76,9 +77,10 @@ export async function requestTokens(
 		const code = envelope?.code ?? answer.statusCode;
 		const message = envelope?.message ?? `HTTP ${answer.statusCode}`;
 		const requestId = envelope?.request_id ? `, request_id ${envelope.request_id}` : '';
-		throw new Error(
+		throw new TrustooCredentialError(
 			`Trustoo refused the ${String(grant.grant_type)} grant (code ${code}: ${message}${requestId}). ` +
 				'Reconnect the Trustoo OAuth2 credential: get a new authorization code from the consent page and paste it into the credential.',
+			envelope?.request_id,
 		);
 	}
 	const expiresIn = Number(data.expires_in);
